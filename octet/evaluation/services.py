@@ -239,7 +239,20 @@ def submit_answer(
     Reads a fixed number of rows whatever the learner's history: the assessment (locked), the learner's
     KEs on this competence, and the challenge ids they answered on it.
     """
-    now = now or timezone.now()
+    try:
+        return _submit_answer_locked(assessment_id, user, submitted, demo_ids, now or timezone.now())
+    except IntegrityError:
+        # The row lock already serialises answers to one assessment; should the unique constraint on
+        # (assessment, challenge) still fire, the whole transaction rolled back and the first answer stands.
+        previous = Answer.objects.filter(
+            assessment_id=assessment_id, challenge_id=submitted.challenge_id
+        ).first()
+        if previous is None:
+            raise
+        return AnswerOutcome(previous, duplicate=True)
+
+
+def _submit_answer_locked(assessment_id, user, submitted: SubmittedAnswer, demo_ids, now) -> AnswerOutcome:
     ref = cache.current()
     with transaction.atomic():
         assessment = Assessment.objects.select_for_update().filter(pk=assessment_id).first()
@@ -263,20 +276,15 @@ def submit_answer(
             if assessment.current_challenge_asked_at
             else 0
         )
-        try:
-            with transaction.atomic():
-                answer = Answer.objects.create(
-                    assessment=assessment,
-                    challenge_id=challenge.id,
-                    value=SKIPPED_VALUE if submitted.skipped else raw_value(submitted.value),
-                    status=status,
-                    time_spent=max(elapsed, 0),
-                    focused_out=submitted.focused_out,
-                    created_at=now,
-                )
-        except IntegrityError:
-            previous = Answer.objects.get(assessment=assessment, challenge_id=challenge.id)
-            return AnswerOutcome(previous, duplicate=True)
+        answer = Answer.objects.create(
+            assessment=assessment,
+            challenge_id=challenge.id,
+            value=SKIPPED_VALUE if submitted.skipped else raw_value(submitted.value),
+            status=status,
+            time_spent=max(elapsed, 0),
+            focused_out=submitted.focused_out,
+            created_at=now,
+        )
         outcome = AnswerOutcome(answer)
         if assessment.kind == Assessment.Kind.COMPETENCE:
             _after_competence_answer(assessment, ref, challenge, answer, outcome, now)

@@ -147,7 +147,6 @@ def _render_question(
         "embed_url": rendering.media_url(challenge, challenge.embed["file"]) if challenge.embed else None,
         "remaining": remaining,
         "number": current.answer_count + 1,
-        "level_up": request.session.pop("level_up", None) if hasattr(request, "session") else None,
         "error": error,
         "previous": previous or {},
         "competence_name": translate(ref.competences[current.competence].name, _language())
@@ -201,7 +200,13 @@ def answer(request, assessment_id):
             return _render_question(request, current, error=exc.message, status=exc.status, previous=previous)
         return _refused(request, exc)
     if outcome.level_up:
-        request.session["level_up"] = outcome.level_up
+        # A message travels in a signed cookie: announcing the level costs the hot path no session write.
+        messages.success(
+            request,
+            _("Bravo ! Vous venez de passer au niveau %(level)s sur cette compétence.")
+            % {"level": outcome.level_up},
+            extra_tags="level-up",
+        )
     return redirect("evaluation:assessment", assessment_id=assessment_id)
 
 

@@ -104,6 +104,8 @@ LOGOUT_REDIRECT_URL = "core:home"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # a reset link is valid one day
 EMAIL_CONFIRMATION_DAYS = 3
 
+# Flash messages (level-up, confirmations) ride in a signed cookie: no session write on the answer path.
+MESSAGE_STORAGE = "django.contrib.messages.storage.cookie.CookieStorage"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
