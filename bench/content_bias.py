@@ -9,17 +9,9 @@ import argparse
 from collections import Counter
 from pathlib import Path
 
-from octet.engine import grading
-from octet.referential.content import read_referential
+from octet.referential.content import read_referential, right_option_is_strictly_longest
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
-
-
-def longest_is_right(challenge) -> bool:
-    items = grading.proposal_items(challenge.proposals)
-    lengths = [len(i) for i in items]
-    right = lengths[int(challenge.solution) - 1]
-    return right == max(lengths) and lengths.count(right) == 1
 
 
 def main() -> None:
@@ -33,7 +25,7 @@ def main() -> None:
         if c.type != "QCU" or not c.validated or (args.competence and c.competence not in args.competence):
             continue
         total[c.competence] += 1
-        if longest_is_right(c):
+        if right_option_is_strictly_longest(c):
             flagged[c.competence] += 1
             if args.list:
                 print(f"{c.file} [{c.id}]")

@@ -151,7 +151,7 @@ def _freeze_zip(path: Path) -> None:
 PHOTO_DATE = "2024:05:18 10:42:13"
 PHOTO_MAKE = "Exemplar"
 PHOTO_MODEL = "XP-200"
-PHOTO_ARTIST = "Inès Caron"
+PHOTO_ARTIST = "Ines Caron"  # EXIF ASCII field: no accented letter (it would show as "?")
 GPS_LAT = (45, 11, 24)  # North
 GPS_LON = (5, 43, 48)  # East
 

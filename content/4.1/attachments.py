@@ -197,7 +197,8 @@ def telechargements(path: Path) -> None:
         1 for name, _, _ in TELECHARGEMENTS if name.rsplit(".", 1)[-1].lower() in EXECUTABLE_EXTENSIONS
     )
     assert count == TELECHARGEMENTS_EXPECTED
-    with path.open("w", encoding="utf-8", newline="") as f:
+    # BOM: so that a spreadsheet opening the file directly shows the accents (exposé-volcans.odp)
+    with path.open("w", encoding="utf-8-sig", newline="") as f:
         w = csv.writer(f, delimiter=";")
         w.writerow(["nom", "taille_ko", "date"])
         for row in TELECHARGEMENTS:

@@ -65,6 +65,19 @@ def choices(challenge: Challenge, seed: str) -> list[Choice]:
     return items
 
 
+def expected_choices_html(challenge: Challenge) -> SafeString | None:
+    """The right option(s) of a QCU/QCM in words, unless the authored solution already is exactly that.
+
+    The learner saw the options shuffled: "la réponse 2" would mean nothing, their text does.
+    """
+    if challenge.type not in ("QCU", "QCM"):
+        return None
+    expected = grading.display_solution(challenge.type, challenge.solution, proposals=challenge.proposals)
+    if expected.strip() == challenge.solution_to_display.strip():
+        return None
+    return markdown_html(expected) if challenge.type == "QCM" else inline_markdown_html(expected)
+
+
 def _text_piece(text: str) -> SafeString:
     """Literal text between inputs: inline Markdown per line, keeping the author's line breaks and the
     spaces that separate a label from its input."""

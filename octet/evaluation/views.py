@@ -235,6 +235,7 @@ def correction(request, assessment_id, challenge_id):
         "c": data,
         "instruction": rendering.markdown_html(data.challenge.instruction),
         "solution": rendering.markdown_html(data.challenge.solution_to_display),
+        "expected": rendering.expected_choices_html(data.challenge),
     }
     template = (
         "evaluation/correction_panel.html"
@@ -291,6 +292,7 @@ def preview(request, challenge_id):
             "embed_url": rendering.media_url(challenge, challenge.embed["file"]) if challenge.embed else None,
             "verdict": verdict,
             "solution": rendering.markdown_html(challenge.solution_to_display),
+            "expected": rendering.expected_choices_html(challenge),
             "previous": {},
         },
     )

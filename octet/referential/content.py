@@ -694,6 +694,13 @@ def read_referential(
     return referential, reader.problems
 
 
+def right_option_is_strictly_longest(challenge: Challenge) -> bool:
+    """A test-wiseness cue in a QCU: a learner who picks the longest option should not beat chance."""
+    lengths = [len(item) for item in grading.proposal_items(challenge.proposals)]
+    right = lengths[int(challenge.solution) - 1]
+    return right == max(lengths) and lengths.count(right) == 1
+
+
 def statistics(ref: Referential) -> dict:
     """The `content stats --json` document: active skills and validated challenges are counted."""
     validated = [c for c in ref.challenges.values() if c.validated and ref.skills[c.skill].active]

@@ -113,3 +113,24 @@ def test_a_simulator_scenario_fragment_reaches_the_iframe(referential):
     assert (
         rendering.media_url(challenge, challenge.embed["file"]) == "/contenu/1.1/embeds/robot.html#mission=2"
     )
+
+
+def test_a_choice_correction_names_the_right_options_beside_the_explanation(referential):
+    """Options were shuffled for the learner: the correction must say the right answer in words."""
+    from dataclasses import replace
+
+    from octet.evaluation import rendering
+
+    explained = replace(
+        referential.challenges["adresse1-a"],
+        solution_to_display="Le domaine est la partie avant le premier /.",
+    )
+    assert str(rendering.expected_choices_html(explained)) == "exemple.fr"
+    several = replace(referential.challenges["moteur2-a"], solution_to_display="Deux opérateurs.")
+    html = str(rendering.expected_choices_html(several))
+    assert "les guillemets" in html and "le signe moins" in html and "dollar" not in html
+    # Without an authored explanation the derived solution already names the option: no repetition.
+    assert rendering.expected_choices_html(referential.challenges["adresse1-a"]) is None
+    # Free-text answers have no options to name.
+    assert referential.challenges["adresse2-a"].type == "QROC"
+    assert rendering.expected_choices_html(referential.challenges["adresse2-a"]) is None

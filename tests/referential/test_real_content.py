@@ -8,7 +8,12 @@ import pytest
 from django.conf import settings
 
 from octet.engine import grading
-from octet.referential.content import build_attachments, read_referential, statistics
+from octet.referential.content import (
+    build_attachments,
+    read_referential,
+    right_option_is_strictly_longest,
+    statistics,
+)
 
 CONTENT = Path(settings.BASE_DIR) / "content"
 FREE_TEXT = {"QROC", "QROCM-ind", "QROCM-dep"}
@@ -116,3 +121,17 @@ def test_every_challenge_solution_grades_ok_through_the_public_entry_point(real)
             format=challenge.format,
         )
         assert problems == [], (challenge.id, problems)
+
+
+def test_picking_the_longest_option_does_not_pay(real):
+    """Test-wiseness: in each competence the right QCU option is rarely the strictly longest one."""
+    ref, _problems, _out = real
+    by_competence = Counter()
+    cued = Counter()
+    for challenge in served(ref):
+        if challenge.type == "QCU":
+            by_competence[challenge.competence] += 1
+            cued[challenge.competence] += right_option_is_strictly_longest(challenge)
+    assert len(by_competence) == 16
+    for code, total in by_competence.items():
+        assert cued[code] <= 0.3 * total, f"{code}: {cued[code]}/{total}"
