@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import zipfile
 from pathlib import Path
+
+from octet.referential.generated_files import save_xlsx, write_zip
 
 FIXED_DATE = dt.datetime(2024, 3, 1, 9, 0, 0)
 
@@ -79,52 +80,19 @@ def _tiny_png() -> bytes:
     return buffer.getvalue()
 
 
-def _rezip_fixed(data: bytes, path: Path) -> None:
-    """Rewrite a ZIP-based file (xlsx…) with fixed entry dates so that it is byte-for-byte reproducible."""
-    import io
-
-    with (
-        zipfile.ZipFile(io.BytesIO(data)) as source,
-        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target,
-    ):
-        for item in source.infolist():
-            info = zipfile.ZipInfo(item.filename, date_time=FIXED_DATE.timetuple()[:6])
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            target.writestr(info, source.read(item.filename))
-
-
-def _save_xlsx(wb, path: Path) -> None:
-    """Save without openpyxl's save_workbook, which stamps the current time as the modification date."""
-    import io
-
-    from openpyxl.writer.excel import ExcelWriter
-
-    buffer = io.BytesIO()
-    ExcelWriter(wb, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED)).save()
-    _rezip_fixed(buffer.getvalue(), path)
-
-
 def dossier_eleve(path: Path) -> None:
-    date_time = FIXED_DATE.timetuple()[:6]
     folders = sorted({p.rsplit("/", i)[0] + "/" for p in ZIP_FILES for i in range(1, p.count("/") + 1)})
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        for folder in folders:
-            info = zipfile.ZipInfo(folder, date_time=date_time)
-            info.external_attr = 0o40755 << 16
-            archive.writestr(info, b"")
-        for name in sorted(ZIP_FILES):
-            content = ZIP_FILES[name]
-            if name.endswith(".pdf"):
-                data = _minimal_pdf(content)
-            elif name.endswith(".png"):
-                data = _tiny_png()
-            else:
-                data = content.encode("utf-8")
-            info = zipfile.ZipInfo(name, date_time=date_time)
-            info.external_attr = 0o644 << 16
-            info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, data)
+    files = []
+    for name in sorted(ZIP_FILES):
+        content = ZIP_FILES[name]
+        if name.endswith(".pdf"):
+            data = _minimal_pdf(content)
+        elif name.endswith(".png"):
+            data = _tiny_png()
+        else:
+            data = content.encode("utf-8")
+        files.append((name, data))
+    write_zip(path, [(folder, b"") for folder in folders] + files, FIXED_DATE)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -268,7 +236,7 @@ def adherents(path: Path) -> None:
     wb.properties.lastModifiedBy = "Club sportif Exemple"
     wb.properties.created = FIXED_DATE
     wb.properties.modified = FIXED_DATE
-    _save_xlsx(wb, path)
+    save_xlsx(wb, path, FIXED_DATE)
 
 
 # --------------------------------------------------------------------------------------------------

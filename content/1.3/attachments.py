@@ -7,37 +7,22 @@ solution written in the YAML (see the ``assert`` next to each data set).
 from __future__ import annotations
 
 import datetime as dt
-import io
 import random
-import zipfile
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
+
+from octet.referential.generated_files import save_xlsx, write_zip
 
 FIXED_DATE = dt.datetime(2024, 5, 15, 8, 0, 0)
 
 
-def _rezip_fixed(data: bytes, path: Path) -> None:
-    """Rewrite a ZIP-based document (xlsx, ods) with fixed entry dates, keeping the entry order."""
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(path, "w") as target:
-        for item in source.infolist():
-            info = zipfile.ZipInfo(item.filename, date_time=FIXED_DATE.timetuple()[:6])
-            # ODF requires an uncompressed "mimetype" entry first; keep each entry's compression.
-            info.compress_type = item.compress_type
-            info.external_attr = 0o644 << 16
-            target.writestr(info, source.read(item.filename))
-
-
 def _save_xlsx(wb, path: Path) -> None:
-    """Save without openpyxl's save_workbook, which stamps the current time as the modification date."""
-    from openpyxl.writer.excel import ExcelWriter
-
+    """Save with Octet as author and fixed dates."""
     wb.properties.creator = "Octet"
     wb.properties.lastModifiedBy = "Octet"
     wb.properties.created = FIXED_DATE
     wb.properties.modified = FIXED_DATE
-    buffer = io.BytesIO()
-    ExcelWriter(wb, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED)).save()
-    _rezip_fixed(buffer.getvalue(), path)
+    save_xlsx(wb, path, FIXED_DATE)
 
 
 def _sheet(
@@ -158,19 +143,21 @@ def notes_classe(path: Path) -> None:
         '<manifest:file-entry manifest:full-path="meta.xml" manifest:media-type="text/xml"/>'
         "</manifest:manifest>"
     )
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as odf:
-        # The mimetype entry comes first and uncompressed (OpenDocument packaging rule).
-        odf.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet", zipfile.ZIP_STORED)
-        odf.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
-        odf.writestr("meta.xml", "", zipfile.ZIP_DEFLATED)
-        odf.writestr("META-INF/manifest.xml", manifest, zipfile.ZIP_DEFLATED)
-    _rezip_fixed(_fix_odf_meta(buffer.getvalue()), path)
+    write_zip(
+        path,
+        [
+            ("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
+            ("content.xml", content),
+            ("meta.xml", _odf_meta()),
+            ("META-INF/manifest.xml", manifest),
+        ],
+        FIXED_DATE,
+    )
 
 
-def _fix_odf_meta(data: bytes) -> bytes:
-    """odfpy writes the generator (with its version) in meta.xml; replace meta.xml by a fixed one."""
-    fixed_meta = (
+def _odf_meta() -> str:
+    """A fixed meta.xml: a generator name without version and the fixed dates."""
+    return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<office:document-meta xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
         'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" '
@@ -178,13 +165,7 @@ def _fix_odf_meta(data: bytes) -> bytes:
         "<office:meta><meta:generator>Octet</meta:generator>"
         f"<meta:creation-date>{FIXED_DATE.isoformat()}</meta:creation-date>"
         f"<dc:date>{FIXED_DATE.isoformat()}</dc:date></office:meta></office:document-meta>"
-    ).encode()
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
-        for item in source.infolist():
-            content = fixed_meta if item.filename == "meta.xml" else source.read(item.filename)
-            target.writestr(item, content)
-    return out.getvalue()
+    )
 
 
 # --------------------------------------------------------------------------------------------------

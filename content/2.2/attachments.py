@@ -13,6 +13,8 @@ from datetime import datetime
 from fractions import Fraction
 from pathlib import Path
 
+from octet.referential.generated_files import freeze_zip
+
 # --------------------------------------------------------------------------------------------
 # stats-publications-cdi.csv  (publicationReseauxSociaux4-a, 4-b, 5-a)
 # --------------------------------------------------------------------------------------------
@@ -128,21 +130,7 @@ def banque_images(path: Path) -> None:
         row([n, title, author, licence, f"https://images.exemple.org/photo/{1000 + n}"])
     doc.spreadsheet.addElement(table)
     doc.save(str(path))
-    _freeze_zip(path)
-
-
-def _freeze_zip(path: Path) -> None:
-    """Rewrite an OpenDocument zip with fixed entry dates, so that two builds are byte-identical."""
-    import zipfile
-
-    with zipfile.ZipFile(path) as src:
-        entries = [(info, src.read(info.filename)) for info in src.infolist()]
-    with zipfile.ZipFile(path, "w") as dst:
-        for info, data in entries:
-            fixed = zipfile.ZipInfo(info.filename, date_time=(2025, 1, 6, 9, 0, 0))
-            fixed.compress_type = zipfile.ZIP_STORED if info.filename == "mimetype" else zipfile.ZIP_DEFLATED
-            fixed.external_attr = info.external_attr
-            dst.writestr(fixed, data)
+    freeze_zip(path, datetime(2025, 1, 6, 9, 0, 0))
 
 
 # --------------------------------------------------------------------------------------------

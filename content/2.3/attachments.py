@@ -10,29 +10,12 @@ from __future__ import annotations
 import csv
 import difflib
 import re
-import zipfile
 from datetime import date, datetime
 from pathlib import Path
 
+from octet.referential.generated_files import freeze_zip
+
 FIXED = datetime(2025, 3, 14, 9, 0, 0)
-
-
-def _freeze_zip(path: Path) -> None:
-    """Rewrite a zip-based document (odt, xlsx) with fixed entry dates: two builds are byte-identical."""
-    with zipfile.ZipFile(path) as src:
-        entries = [(info, src.read(info.filename)) for info in src.infolist()]
-    with zipfile.ZipFile(path, "w") as dst:
-        for info, data in entries:
-            if info.filename == "docProps/core.xml":  # openpyxl stamps the save time: pin it
-                data = re.sub(
-                    rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
-                    rb"\g<1>" + FIXED.strftime("%Y-%m-%dT%H:%M:%SZ").encode() + rb"\g<2>",
-                    data,
-                )
-            fixed = zipfile.ZipInfo(info.filename, date_time=FIXED.timetuple()[:6])
-            fixed.compress_type = zipfile.ZIP_STORED if info.filename == "mimetype" else zipfile.ZIP_DEFLATED
-            fixed.external_attr = info.external_attr
-            dst.writestr(fixed, data)
 
 
 def _write_csv(path: Path, header: list[str], rows: list) -> None:
@@ -149,7 +132,7 @@ def expose_commente(path: Path) -> None:
             p.addText(after)
         doc.text.addElement(p)
     doc.save(str(path))
-    _freeze_zip(path)
+    freeze_zip(path, FIXED)
 
 
 # --------------------------------------------------------------------------------------------
@@ -388,7 +371,7 @@ def taches_projet(path: Path) -> None:
     wb.properties.created = FIXED
     wb.properties.modified = FIXED
     wb.save(path)
-    _freeze_zip(path)
+    freeze_zip(path, FIXED)
 
 
 ATTACHMENTS = {

@@ -5,7 +5,6 @@ and every expected answer is computed here and checked against the solution of t
 """
 
 import re
-import zipfile
 from datetime import datetime
 from html.parser import HTMLParser
 from pathlib import Path
@@ -15,19 +14,9 @@ from odf.opendocument import OpenDocumentText
 from odf.style import ParagraphProperties, Style, TextProperties
 from odf.text import H, P
 
-FIXED_ZIP_DATE = (2024, 9, 2, 8, 0, 0)
+from octet.referential.generated_files import freeze_zip
 
-
-def _fix_zip_dates(path: Path) -> None:
-    """Rewrite a zip-based document with fixed entry dates (odfpy stamps the current time)."""
-    with zipfile.ZipFile(path) as source:
-        entries = [(info, source.read(info.filename)) for info in source.infolist()]
-    with zipfile.ZipFile(path, "w") as target:
-        for info, data in entries:
-            fixed = zipfile.ZipInfo(info.filename, FIXED_ZIP_DATE)
-            fixed.compress_type = info.compress_type
-            fixed.external_attr = info.external_attr
-            target.writestr(fixed, data)
+FIXED_ZIP_DATE = datetime(2024, 9, 2, 8, 0, 0)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -236,7 +225,7 @@ def compte_rendu_sortie(path: Path) -> None:
         else:
             doc.text.addElement(H(outlinelevel=level, stylename=heading_styles[level], text=text))
     doc.save(str(path))
-    _fix_zip_dates(path)
+    freeze_zip(path, FIXED_ZIP_DATE)
 
 
 ATTACHMENTS = {

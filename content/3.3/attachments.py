@@ -9,11 +9,13 @@ from __future__ import annotations
 import csv
 import io
 import re
-import zipfile
+from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
-FIXED_ZIP_DATE = (2024, 3, 18, 9, 30, 0)
+from octet.referential.generated_files import write_zip
+
+FIXED_ZIP_DATE = datetime(2024, 3, 18, 9, 30, 0)
 
 # --- formatsDocuments5-a : cotisations-club.csv (separator ";" and decimal comma) -----------------
 COTISATIONS = [
@@ -117,12 +119,7 @@ def compte_rendu_sortie(path: Path) -> None:
         ("meta.xml", meta_xml),
         ("META-INF/manifest.xml", manifest_xml),
     ]
-    with zipfile.ZipFile(path, "w") as archive:
-        for name, text in entries:
-            info = zipfile.ZipInfo(name, FIXED_ZIP_DATE)
-            info.compress_type = zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, text.encode("utf-8"))
+    write_zip(path, entries, FIXED_ZIP_DATE)
 
 
 # --- licencesContenus5-b : photo-lavoir.jpg (author and licence in EXIF) --------------------------

@@ -7,13 +7,15 @@ challenge is computed here from the same data and checked against the solution w
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import hashlib
 import random
 import re
-import zipfile
 from pathlib import Path
 
-FIXED_ZIP_DATE = (2024, 3, 14, 9, 30, 0)
+from octet.referential.generated_files import write_zip
+
+FIXED_ZIP_DATE = dt.datetime(2024, 3, 14, 9, 30, 0)
 
 # ---------------------------------------------------------------------------------------------
 # fuite-comptes.csv — motDePasseSecurite5-b
@@ -231,14 +233,9 @@ def verification_empreintes(path: Path) -> None:
     mismatching = [n for n in PAQUETS if hashlib.sha256(delivered[n]).hexdigest() != published[n]]
     assert mismatching == [PAQUET_ALTERE]
     sums = "".join(f"{published[n]}  {n}\n" for n in PAQUETS)
-    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as z:
-        for name in PAQUETS:
-            info = zipfile.ZipInfo(name, date_time=FIXED_ZIP_DATE)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            z.writestr(info, delivered[name])
-        info = zipfile.ZipInfo("SHA256SUMS.txt", date_time=FIXED_ZIP_DATE)
-        info.compress_type = zipfile.ZIP_DEFLATED
-        z.writestr(info, sums)
+    write_zip(
+        path, [(name, delivered[name]) for name in PAQUETS] + [("SHA256SUMS.txt", sums)], FIXED_ZIP_DATE
+    )
 
 
 # ---------------------------------------------------------------------------------------------

@@ -14,6 +14,8 @@ from pathlib import Path
 from PIL import Image, ImageDraw
 from PIL.ExifTags import GPS, IFD, Base
 
+from octet.referential.generated_files import write_zip
+
 # ---------------------------------------------------------------------------------------------
 # photo-sortie.jpg — metadonneesFichiers4-a (date taken) and metadonneesFichiers4-a-en (camera model)
 # ---------------------------------------------------------------------------------------------
@@ -105,7 +107,6 @@ FIXED_DATE = dt.datetime(2024, 3, 12, 17, 45, 0)
 def _odt(path: Path, *, initial_creator: str, creator: str, title: str, paragraphs: list[str]) -> None:
     """A minimal OpenDocument text written by hand (stdlib only): byte-for-byte reproducible, unlike
     odfpy whose namespace declarations depend on what was built before in the same process."""
-    import zipfile
     from xml.sax.saxutils import escape
 
     ns = (
@@ -143,17 +144,12 @@ def _odt(path: Path, *, initial_creator: str, creator: str, title: str, paragrap
         "</manifest:manifest>"
     )
     entries = [
-        ("mimetype", "application/vnd.oasis.opendocument.text", zipfile.ZIP_STORED),
-        ("content.xml", content, zipfile.ZIP_DEFLATED),
-        ("meta.xml", meta_xml, zipfile.ZIP_DEFLATED),
-        ("META-INF/manifest.xml", manifest, zipfile.ZIP_DEFLATED),
+        ("mimetype", "application/vnd.oasis.opendocument.text"),
+        ("content.xml", content),
+        ("meta.xml", meta_xml),
+        ("META-INF/manifest.xml", manifest),
     ]
-    with zipfile.ZipFile(path, "w") as z:
-        for name, data, method in entries:
-            info = zipfile.ZipInfo(name, date_time=(2024, 3, 13, 8, 0, 0))
-            info.compress_type = method
-            info.external_attr = 0o644 << 16
-            z.writestr(info, data.encode("utf-8"))
+    write_zip(path, entries, dt.datetime(2024, 3, 13, 8, 0, 0))
 
 
 def compte_rendu_reunion(path: Path) -> None:

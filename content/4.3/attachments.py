@@ -8,40 +8,11 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import re
-import zipfile
 from pathlib import Path
 
+from octet.referential.generated_files import freeze_zip
+
 FIXED_DATETIME = dt.datetime(2024, 3, 4, 9, 0, 0)
-FIXED_ZIP_DATE = (2024, 3, 4, 9, 0, 0)
-
-
-def _normalise_zip(path: Path) -> None:
-    """Rewrite a zip-based document (xlsx, ods, odt) with fixed entry dates, keeping entry order.
-
-    The ODF ``mimetype`` entry stays first and uncompressed, as the format requires. openpyxl always
-    stamps ``dcterms:modified`` with the current time when saving: it is reset to FIXED_DATETIME here.
-    """
-    with zipfile.ZipFile(path) as src:
-        entries = [(info, src.read(info.filename)) for info in src.infolist()]
-    stamp = FIXED_DATETIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-    entries = [
-        (
-            info,
-            re.sub(
-                rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)", rb"\g<1>" + stamp + rb"\g<2>", data
-            )
-            if info.filename == "docProps/core.xml"
-            else data,
-        )
-        for info, data in entries
-    ]
-    with zipfile.ZipFile(path, "w") as dst:
-        for info, data in entries:
-            new = zipfile.ZipInfo(info.filename, date_time=FIXED_ZIP_DATE)
-            new.compress_type = zipfile.ZIP_STORED if info.filename == "mimetype" else zipfile.ZIP_DEFLATED
-            new.external_attr = 0o644 << 16
-            dst.writestr(new, data)
 
 
 # --- temps-ecran-semaine.csv (@bienEtreConnecte3) -------------------------------------------------
@@ -120,7 +91,7 @@ def consommation_donnees(path: Path) -> None:
     wb.properties.created = FIXED_DATETIME
     wb.properties.modified = FIXED_DATETIME
     wb.save(path)
-    _normalise_zip(path)
+    freeze_zip(path, FIXED_DATETIME)
 
 
 # --- inventaire-equipements.ods (@cycleVieEquipements4) -------------------------------------------
@@ -181,7 +152,7 @@ def inventaire_equipements(path: Path) -> None:
         table.addElement(row)
     doc.spreadsheet.addElement(table)
     doc.save(str(path))
-    _normalise_zip(path)
+    freeze_zip(path, FIXED_DATETIME)
 
 
 # --- rapport-sortie-scolaire.odt (@accessibiliteInclusion5) ---------------------------------------
@@ -255,7 +226,7 @@ def rapport_sortie_scolaire(path: Path) -> None:
             doc.text.addElement(P(stylename=fake, text=title))
         doc.text.addElement(P(stylename=body, text=paragraph))
     doc.save(str(path))
-    _normalise_zip(path)
+    freeze_zip(path, FIXED_DATETIME)
 
 
 # --- affiche-fete-science.png (@sobrieteDonnees6) -------------------------------------------------

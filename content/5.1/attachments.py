@@ -7,13 +7,16 @@ and checked with ``assert``.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import hashlib
 import io
 import json
 import zipfile
 from pathlib import Path
 
-FIXED_ZIP_DATE = (2024, 5, 13, 8, 0, 0)
+from octet.referential.generated_files import zip_bytes
+
+FIXED_ZIP_DATE = dt.datetime(2024, 5, 13, 8, 0, 0)
 
 # --- journal-sauvegarde.log (@depannageLogiciel5) -------------------------------------------------
 
@@ -150,17 +153,7 @@ ARCHIVED_TEXT = (
 )
 
 
-def _zip_bytes(name: str, text: str) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        info = zipfile.ZipInfo(name, date_time=FIXED_ZIP_DATE)
-        info.compress_type = zipfile.ZIP_DEFLATED
-        info.external_attr = 0o644 << 16
-        archive.writestr(info, text.encode("utf-8"))
-    return buffer.getvalue()
-
-
-_archive = _zip_bytes(ARCHIVED_NAME, ARCHIVED_TEXT)
+_archive = zip_bytes([(ARCHIVED_NAME, ARCHIVED_TEXT)], FIXED_ZIP_DATE)
 assert _archive[:2] == b"PK" and ARCHIVED_NAME.encode() in _archive
 assert ACCESS_CODE.encode() not in _archive  # compressed: the code is only readable once extracted
 with zipfile.ZipFile(io.BytesIO(_archive)) as _check:
@@ -168,7 +161,7 @@ with zipfile.ZipFile(io.BytesIO(_archive)) as _check:
 
 
 def fichier_recu(path: Path) -> None:
-    path.write_bytes(_zip_bytes(ARCHIVED_NAME, ARCHIVED_TEXT))
+    path.write_bytes(zip_bytes([(ARCHIVED_NAME, ARCHIVED_TEXT)], FIXED_ZIP_DATE))
 
 
 # --- notice-installation.txt (@depannageFichiers6) ------------------------------------------------

@@ -74,14 +74,22 @@ def test_retry_waits_4_days_after_the_end_and_forgets_old_failures(learner_clien
         assert asked in failed
 
 
-def test_a_correct_answer_after_the_timer_is_timed_out(learner_client, referential):
+TIMED = "moteur3-b"  # 60 seconds in the fixture content
+
+
+def ask_the_timed_question_at_t0(client):
     with time_machine.travel(T0, tick=False):
-        learner_client.post("/competences/1.1/commencer/")
-        assessment = Assessment.objects.get()
-        Assessment.objects.filter(pk=assessment.pk).update(
-            current_challenge_id="moteur3-b", current_challenge_asked_at=T0
-        )
-    challenge = referential.challenges["moteur3-b"]
+        client.post("/competences/1.1/commencer/")
+    assessment = Assessment.objects.get()
+    Assessment.objects.filter(pk=assessment.pk).update(
+        current_challenge_id=TIMED, current_challenge_asked_at=T0
+    )
+    return assessment
+
+
+def test_a_correct_answer_after_the_timer_is_timed_out(learner_client, referential):
+    assessment = ask_the_timed_question_at_t0(learner_client)
+    challenge = referential.challenges[TIMED]
     assert challenge.timer == 60
     with time_machine.travel(T0 + timedelta(seconds=120), tick=False):
         learner_client.post(f"/evaluations/{assessment.pk}/repondre/", right_answer_fields(challenge))
@@ -90,14 +98,9 @@ def test_a_correct_answer_after_the_timer_is_timed_out(learner_client, referenti
 
 
 def test_a_correct_answer_in_time_is_ok_even_if_the_client_clock_is_late(learner_client, referential):
-    with time_machine.travel(T0, tick=False):
-        learner_client.post("/competences/1.1/commencer/")
-        assessment = Assessment.objects.get()
-        Assessment.objects.filter(pk=assessment.pk).update(
-            current_challenge_id="moteur3-b", current_challenge_asked_at=T0
-        )
+    assessment = ask_the_timed_question_at_t0(learner_client)
     with time_machine.travel(T0 + timedelta(seconds=40), tick=False):
-        fields = right_answer_fields(referential.challenges["moteur3-b"]) | {"timer_remaining": "20"}
+        fields = right_answer_fields(referential.challenges[TIMED]) | {"timer_remaining": "20"}
         learner_client.post(f"/evaluations/{assessment.pk}/repondre/", fields)
     assert Answer.objects.get().status == "ok"
 
@@ -105,19 +108,14 @@ def test_a_correct_answer_in_time_is_ok_even_if_the_client_clock_is_late(learner
 def test_the_timed_question_shows_a_countdown(learner_client, referential):
     learner_client.post("/competences/1.1/commencer/")
     assessment = Assessment.objects.get()
-    Assessment.objects.filter(pk=assessment.pk).update(current_challenge_id="moteur3-b")
+    Assessment.objects.filter(pk=assessment.pk).update(current_challenge_id=TIMED)
     page = learner_client.get(f"/evaluations/{assessment.pk}/").content.decode()
     assert 'role="timer"' in page and "Temps restant" in page
 
 
 def test_a_tampered_remaining_time_cannot_buy_more_time(learner_client, referential):
-    with time_machine.travel(T0, tick=False):
-        learner_client.post("/competences/1.1/commencer/")
-        assessment = Assessment.objects.get()
-        Assessment.objects.filter(pk=assessment.pk).update(
-            current_challenge_id="moteur3-b", current_challenge_asked_at=T0
-        )
+    assessment = ask_the_timed_question_at_t0(learner_client)
     with time_machine.travel(T0 + timedelta(seconds=300), tick=False):
-        fields = right_answer_fields(referential.challenges["moteur3-b"]) | {"timer_remaining": "9999"}
+        fields = right_answer_fields(referential.challenges[TIMED]) | {"timer_remaining": "9999"}
         learner_client.post(f"/evaluations/{assessment.pk}/repondre/", fields)
     assert Answer.objects.get().status == "timedout"
