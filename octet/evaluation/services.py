@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from octet.accounts.services import audit
 from octet.engine import grading, knowledge, smart_random
 from octet.referential import cache
 from octet.referential.content import Challenge, Referential
@@ -197,6 +198,8 @@ def reset(user, competence: str, *, now: datetime | None = None) -> int:
         Assessment.objects.filter(
             user=user, kind=Assessment.Kind.COMPETENCE, competence=competence, state=Assessment.State.STARTED
         ).update(state=Assessment.State.ABORTED, updated_at=now)
+        # A reset hides a learner's results from everyone (teachers included later): keep a trace of it.
+        audit(user, "competence.reset", user, after={"competence": competence, "skills": len(resets)})
         return len(resets)
 
 

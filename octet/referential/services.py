@@ -6,6 +6,8 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
+from octet.accounts.services import audit
+
 from . import cache
 from .content import Problem, Referential, build_attachments, read_referential, statistics
 from .models import ContentRelease
@@ -41,9 +43,14 @@ def load(content_dir: Path | None = None) -> LoadResult:
         release, created = ContentRelease.objects.get_or_create(
             id=ref.release, defaults={"payload": to_payload(ref), "summary": statistics(ref)["totals"]}
         )
+        previous = list(
+            ContentRelease.objects.filter(is_current=True).exclude(pk=release.pk).values_list("id", flat=True)
+        )
         ContentRelease.objects.filter(is_current=True).exclude(pk=release.pk).update(is_current=False)
         if not release.is_current:
             release.is_current = True
             release.save(update_fields=["is_current", "loaded_at"])
+            # Which questions learners faced depends on the release: record every switch.
+            audit(None, "content.release", release, before={"releases": previous}, after=release.summary)
     cache.install(ref)
     return LoadResult(ref, [], created)

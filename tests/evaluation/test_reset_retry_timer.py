@@ -5,6 +5,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import time_machine
 
+from octet.accounts.models import AuditRecord
 from octet.evaluation.models import Answer, Assessment, KnowledgeElement
 from tests.helpers import right_answer_fields, wrong_answer_fields
 
@@ -34,6 +35,7 @@ def test_reset_is_refused_before_4_days_then_wipes_the_competence(learner_client
         assert "Remise à zéro possible dans 2 jours" in page
         learner_client.post("/competences/1.1/remettre-a-zero/")
         assert not KnowledgeElement.objects.filter(status="reset").exists()
+        assert not AuditRecord.objects.filter(action="competence.reset").exists()
     with time_machine.travel(T0 + timedelta(days=4, minutes=1), tick=False):
         response = learner_client.post("/competences/1.1/remettre-a-zero/", follow=True)
         assert "remise à zéro" in response.content.decode()
@@ -41,6 +43,8 @@ def test_reset_is_refused_before_4_days_then_wipes_the_competence(learner_client
             KnowledgeElement.objects.exclude(status="reset").values("skill_id").distinct().count()
         )
         assert KnowledgeElement.objects.filter(status="reset").count() == current_skills
+        trace = AuditRecord.objects.get(action="competence.reset")
+        assert trace.actor == learner and trace.after == {"competence": "1.1", "skills": current_skills}
         page = learner_client.get("/competences/1.1/").content.decode()
         assert "Niveau 0" in page and "Commencer" in page
         # The evaluation restarts from scratch, on the first-question rule again.

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from octet.accounts.models import AuditRecord
 from octet.referential import cache
 from octet.referential.content import read_referential, statistics
 from octet.referential.models import ContentRelease
@@ -131,6 +132,13 @@ def test_load_makes_a_release_current_and_a_broken_file_keeps_the_previous(conte
     call_command("content", "load")
     second = ContentRelease.objects.get(is_current=True)
     assert second.id != first.id and ContentRelease.objects.count() == 2
+    switches = AuditRecord.objects.filter(action="content.release").order_by("pk")
+    assert [(r.target_id, r.before["releases"]) for r in switches] == [
+        (first.id, []),
+        (second.id, [first.id]),
+    ]
+    call_command("content", "load")  # the same files again: nothing switches, nothing recorded
+    assert AuditRecord.objects.filter(action="content.release").count() == 2
     assert "opérateurs de recherche" in cache.current().challenges["moteur2-a"].instruction
 
 
