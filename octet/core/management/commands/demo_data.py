@@ -14,8 +14,10 @@ from octet.referential import cache
 PASSWORD = "Octet2026!"
 LEARNER = {"email": "lea.martin@example.org", "first_name": "Léa", "last_name": "Martin"}
 STAFF = {"email": "admin@example.org", "first_name": "Camille", "last_name": "Admin"}
-# The learner's true level per competence: answers right up to it, wrong above. Some competences untouched.
-DEMO_LEVELS = {"1.1": 3, "1.3": 2, "2.1": 4, "3.1": 2, "4.1": 1, "4.2": 3}
+# The learner's true level per competence: answers right up to it, wrong above. A half level (3.5) also
+# succeeds the next level on half of the tubes, so the profile shows pix on the way to the next level, as a
+# real learner's does. Some competences untouched.
+DEMO_LEVELS = {"1.1": 3.5, "1.3": 2, "2.1": 4.5, "3.1": 2.5, "4.1": 1, "4.2": 3}
 IN_PROGRESS = "2.2"
 
 
@@ -79,9 +81,18 @@ class Command(BaseCommand):
             if not assessment.is_started:
                 return
             challenge = ref.challenges[assessment.current_challenge_id]
-            succeed = ref.skills[challenge.skill].level <= level
+            succeed = _knows(ref, ref.skills[challenge.skill], level)
             value = correct_answer(challenge) if succeed else ""
             submitted = services.SubmittedAnswer(challenge.id, value, skipped=not succeed)
             services.submit_answer(
                 assessment.pk, learner, submitted, now=when + timedelta(seconds=30 * (step + 1))
             )
+
+
+def _knows(ref, skill, level: float) -> bool:
+    if skill.level <= int(level):
+        return True
+    if skill.level > int(level) + 1 or level == int(level):
+        return False
+    tubes = sorted(t.id for t in ref.tubes.values() if t.competence == ref.tubes[skill.tube].competence)
+    return tubes.index(skill.tube) % 2 == 0
