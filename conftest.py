@@ -4,9 +4,14 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from hypothesis import settings as hypothesis_settings
 
 from octet.referential import cache
 from octet.referential.content import read_referential
+
+# Property tests check behaviour, not speed: no per-example deadline, which would fail on a busy CI machine.
+hypothesis_settings.register_profile("octet", deadline=None)
+hypothesis_settings.load_profile("octet")
 
 
 @pytest.fixture(scope="session")

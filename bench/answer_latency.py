@@ -288,9 +288,13 @@ def _measure_in_process(ref, answers: dict, competences: list[str], count: int) 
                         wall = time.perf_counter() - started
                     if response.status_code == 302:
                         break
+                    challenge_id = CHALLENGE_ID.search(response.content.decode()).group(1)
+                    if b"/chronometre/" in response.content:  # timed: start the countdown first
+                        client.post(f"{page}chronometre/", {"challenge_id": challenge_id})
+                        continue
                     question_queries.append(len(queries))
                     question_walls.append(wall)
-                    data = _form(answers, CHALLENGE_ID.search(response.content.decode()).group(1), rng)
+                    data = _form(answers, challenge_id, rng)
                     sql_time[0] = commit_time[0] = 0.0
                     with CaptureQueriesContext(connection) as queries, connection.execute_wrapper(timed):
                         started = time.perf_counter()
@@ -546,6 +550,14 @@ def _play_competence(http_, phase, prep, rng, code, cookie, csrf) -> None:
             return
         phase.record("question", began, seconds)
         challenge_id = CHALLENGE_ID.search(content.decode()).group(1)
+        if b"/chronometre/" in content:  # a timed question's warning: start its countdown, then show it
+            form = token + [("challenge_id", challenge_id)]
+            status, _, _, began, seconds = http_.send("POST", f"{page}chronometre/", cookie=cookie, form=form)
+            if status != 302:
+                phase.error(f"timer {status}")
+                return
+            phase.record("timer start", began, seconds)
+            continue
         form = token + _form(prep["answers"], challenge_id, rng)
         status, location, _, began, seconds = http_.send("POST", f"{page}repondre/", cookie=cookie, form=form)
         if status != 302:
@@ -991,6 +1003,7 @@ def report(results: list[dict], args, info: dict) -> str:
         ("app", "answer", "answer POST"),
         ("app", "question", "question GET"),
         ("app", "start", "start POST"),
+        ("app", "timer start", "timer start POST"),
         ("floor", "floor", "floor INSERT POST"),
     ]
     for result in results:

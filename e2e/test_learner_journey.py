@@ -66,6 +66,11 @@ def test_newcomer_signs_up_takes_competence_1_1_and_sees_the_result(page, refere
     for _ in range(20):
         if "/resultats/" in page.url:
             break
+        start_timer = page.get_by_role("button", name="Afficher la question et démarrer")
+        if start_timer.count():  # a timed question is announced before its countdown starts
+            assert axe_violations(page) == []
+            start_timer.click()
+            page.wait_for_load_state()
         fill_right_answer(page, referential)
         page.get_by_role("button", name="Je valide").click()
         page.wait_for_load_state()
@@ -130,3 +135,42 @@ def test_an_empty_answer_is_announced(page, referential):
     alert = page.get_by_role("alert")
     assert "Vous devez répondre à la question ou la passer" in alert.inner_text()
     assert axe_violations(page) == []
+
+
+def test_a_timed_question_is_announced_then_counts_down(page, referential):
+    from octet.evaluation.models import Assessment
+
+    sign_up(page, "chrono@example.org")
+    page.get_by_role("button", name=re.compile("Commencer Mener une recherche")).click()
+    page.wait_for_url(re.compile(r"/evaluations/"))
+    Assessment.objects.filter(state="started").update(
+        current_challenge_id="moteur3-b", current_challenge_asked_at=None
+    )
+    page.reload()
+    assert page.get_by_role("heading", name="Question chronométrée").is_visible()
+    assert axe_violations(page) == []
+    page.get_by_role("button", name="Afficher la question et démarrer").focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    timer = page.get_by_role("timer")
+    assert timer.is_visible() and re.search(r"(1:00|0:5\d)", timer.inner_text())
+    page.wait_for_timeout(1500)
+    assert "0:5" in timer.inner_text()  # it counts down
+    assert axe_violations(page) == []
+
+
+def test_sign_up_page_layout_a_user_sees(page):
+    page.goto("/inscription/")
+    header = page.locator("header.site-header").bounding_box()
+    card = page.locator(".narrow").first.bounding_box()
+    assert card["y"] >= header["y"] + header["height"] + 8  # the card does not touch the header
+    same_font = page.evaluate(
+        "getComputedStyle(document.querySelector('button.button')).fontFamily"
+        " === getComputedStyle(document.body).fontFamily"
+    )
+    assert same_font
+    page.get_by_role("button", name="Je m'inscris").click()
+    terms = page.get_by_role("checkbox", name=re.compile("J'accepte les conditions"))
+    error = page.locator(f"#{terms.get_attribute('id')}_error")
+    assert error.is_visible()
+    assert error.bounding_box()["y"] > terms.bounding_box()["y"]  # the error sits below, on its own line

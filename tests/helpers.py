@@ -35,3 +35,13 @@ def wrong_answer_fields(challenge) -> dict:
         for block in grading.input_blocks(challenge.proposals):
             data[f"input-{block.key}"] = block.options[-1] + "x" if block.options else "zzzzqqqq"
     return data
+
+
+def post_answer(client, assessment, fields):
+    """Answer the current question as a learner does: a timed question's countdown is started first."""
+    assessment.refresh_from_db()
+    if assessment.is_started and assessment.current_challenge_asked_at is None:
+        client.post(
+            f"/evaluations/{assessment.pk}/chronometre/", {"challenge_id": assessment.current_challenge_id}
+        )
+    return client.post(f"/evaluations/{assessment.pk}/repondre/", fields)

@@ -14,7 +14,7 @@ from django.core.cache import cache
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from .backends import find_user_by_login
@@ -77,15 +77,12 @@ def email_confirmation_token(user: User) -> str:
 
 def send_email_confirmation(user: User, base_url: str = "") -> None:
     link = base_url + reverse("accounts:confirm_email", args=[email_confirmation_token(user)])
-    send_mail(
-        _("Confirmez votre adresse e-mail"),
-        _(
+    with translation.override(user.lang):  # the language the person chose, not the page's
+        subject = _("Confirmez votre adresse e-mail")
+        body = _(
             "Bonjour %(name)s,\n\nPour confirmer votre adresse e-mail sur Octet, ouvrez ce lien (valable 3 jours) :\n%(link)s\n"
-        )
-        % {"name": user.first_name, "link": link},
-        settings.DEFAULT_FROM_EMAIL,
-        [user.email],
-    )
+        ) % {"name": user.first_name, "link": link}
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
 
 
 def confirm_email(token: str) -> User:
@@ -226,12 +223,10 @@ def request_email_change(request, user: User, *, new_email: str, password: str) 
         "expires": (timezone.now() + timedelta(minutes=30)).isoformat(),
         "attempts": 0,
     }
-    send_mail(
-        _("Votre code de vérification Octet"),
-        _("Votre code pour changer d'adresse e-mail : %(code)s (valable 30 minutes).") % {"code": code},
-        settings.DEFAULT_FROM_EMAIL,
-        [new_email],
-    )
+    with translation.override(user.lang):
+        subject = _("Votre code de vérification Octet")
+        body = _("Votre code pour changer d'adresse e-mail : %(code)s (valable 30 minutes).") % {"code": code}
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [new_email])
 
 
 def confirm_email_change(request, user: User, code: str) -> None:

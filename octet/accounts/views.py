@@ -9,6 +9,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import override
 from django.views.decorators.http import require_POST
 
 from . import selectors, services
@@ -52,7 +53,9 @@ def signup(request):
             form.add_error(None, exc.message)
         else:
             login(request, user, backend=settings.AUTHENTICATION_BACKENDS[0])
-            messages.success(request, _("Bienvenue sur Octet ! Votre compte est créé."))
+            # The next page is in the new user's language (cookie below): the message must be too.
+            with override(user.lang):
+                messages.success(request, _("Bienvenue sur Octet ! Votre compte est créé."))
             return _with_language(redirect("evaluation:profile"), user.lang)
     return render(request, "accounts/signup.html", {"form": form})
 
@@ -69,8 +72,9 @@ def login_view(request):
         else:
             login(request, user, backend=settings.AUTHENTICATION_BACKENDS[0])
             if user.must_change_password:
-                messages.info(request, _("Choisissez un nouveau mot de passe pour continuer."))
-                return redirect("accounts:change_password")
+                with override(user.lang):
+                    messages.info(request, _("Choisissez un nouveau mot de passe pour continuer."))
+                return _with_language(redirect("accounts:change_password"), user.lang)
             return _with_language(redirect(_next_url(request, "evaluation:profile")), user.lang)
     return render(request, "accounts/login.html", {"form": form, "next": request.GET.get("next", "")})
 
@@ -101,7 +105,8 @@ def account(request):
             last_name=form.cleaned_data["last_name"],
             lang=form.cleaned_data["lang"],
         )
-        messages.success(request, _("Vos informations sont enregistrées."))
+        with override(request.user.lang):  # the language just chosen, the one of the next page
+            messages.success(request, _("Vos informations sont enregistrées."))
         return _with_language(redirect("accounts:account"), request.user.lang)
     return render(request, "accounts/account.html", {"form": form, "nav": "account"})
 

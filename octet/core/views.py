@@ -1,3 +1,6 @@
+from datetime import date
+
+from django.conf import settings
 from django.http import Http404
 from django.shortcuts import redirect, render
 
@@ -7,6 +10,7 @@ LEGAL_PAGES = {
     "donnees-personnelles": "core/legal/donnees_personnelles.html",
     "cgu": "core/legal/cgu.html",
 }
+ACCESSIBILITY_STATEMENT_DATE = date(2026, 12, 6)  # update with the statement
 
 
 def home(request):
@@ -19,4 +23,10 @@ def legal(request, page):
     template = LEGAL_PAGES.get(page)
     if template is None:
         raise Http404
-    return render(request, template)
+    context = {}
+    if page == "accessibilite":
+        context = {
+            "statement_date": ACCESSIBILITY_STATEMENT_DATE,
+            "contact_email": settings.ACCESSIBILITY_CONTACT_EMAIL,
+        }
+    return render(request, template, context)

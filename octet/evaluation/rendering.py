@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import hashlib
+import html as html_lib
 import random
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 import markdown
 import nh3
 from django.urls import reverse
+from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
 from octet.engine import grading
@@ -27,10 +30,42 @@ _ALLOWED_ATTRIBUTES = {
 }
 
 
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\S")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+def _loosen_lists(text: str) -> str:
+    """Authors start a list right under a sentence; Markdown wants a blank line there, or the items run on.
+
+    Fenced code is left untouched.
+    """
+    lines, in_fence, previous = [], False, ""
+    for line in text.split("\n"):
+        if _FENCE.match(line):
+            in_fence = not in_fence
+        elif (
+            not in_fence
+            and _LIST_ITEM.match(line)
+            and previous.strip()
+            and not _LIST_ITEM.match(previous)
+            and not previous.startswith((" ", "\t"))
+        ):
+            lines.append("")
+        lines.append(line)
+        previous = line
+    return "\n".join(lines)
+
+
 @lru_cache(maxsize=8192)
 def markdown_html(text: str) -> SafeString:
-    html = markdown.markdown(text or "", extensions=["tables", "sane_lists"])
+    html = markdown.markdown(_loosen_lists(text or ""), extensions=["fenced_code", "tables", "sane_lists"])
     return mark_safe(nh3.clean(html, tags=_ALLOWED_TAGS, attributes=_ALLOWED_ATTRIBUTES))  # noqa: S308 - sanitised
+
+
+@lru_cache(maxsize=8192)
+def plain_text(text: str) -> str:
+    """Markdown as the words a reader sees, for excerpts and accessible names."""
+    return " ".join(html_lib.unescape(strip_tags(str(markdown_html(text)))).split())
 
 
 @lru_cache(maxsize=8192)
@@ -52,6 +87,8 @@ class Choice:
 class Piece:
     text: SafeString | None = None
     block: grading.InputBlock | None = None
+    label: str = ""  # accessible name of an input: its `§label`, else the words just before it on its line
+    number: int = 0  # 1, 2… over the inputs only, for the last-resort name "Réponse N"
 
 
 def choices(challenge: Challenge, seed: str) -> list[Choice]:
@@ -90,10 +127,26 @@ def _text_piece(text: str) -> SafeString:
     return mark_safe("<br>".join(lines))  # noqa: S308 - each line sanitised above
 
 
+def _words_before(text: str) -> str:
+    """The visible words that introduce an input: the end of the text on the input's own line."""
+    line = text.rsplit("\n", 1)[-1]
+    return plain_text(line.strip()).rstrip(" :").strip()
+
+
 @lru_cache(maxsize=4096)
 def _pieces(proposals: str) -> tuple[Piece, ...]:
     parts = grading.split_proposals(proposals.strip("\n"))
-    return tuple(Piece(text=_text_piece(p)) if isinstance(p, str) else Piece(block=p) for p in parts)
+    pieces: list[Piece] = []
+    number = 0
+    for i, part in enumerate(parts):
+        if isinstance(part, str):
+            pieces.append(Piece(text=_text_piece(part)))
+            continue
+        number += 1
+        before = parts[i - 1] if i and isinstance(parts[i - 1], str) else ""
+        label = part.label or _words_before(before) or part.placeholder or ""
+        pieces.append(Piece(block=part, label=label, number=number))
+    return tuple(pieces)
 
 
 def pieces(challenge: Challenge) -> tuple[Piece, ...]:

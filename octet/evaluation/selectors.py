@@ -14,6 +14,7 @@ from octet.engine import grading, knowledge
 from octet.referential import cache
 from octet.referential.content import Area, Challenge, Competence, Referential, Tutorial, translate
 
+from . import rendering
 from .models import Answer, Assessment, KnowledgeElement, SavedTutorial, UsefulTutorial
 from .services import Refused, to_engine_ke, verdict_for
 
@@ -168,6 +169,14 @@ class ResultLine:
     answer: Answer
     challenge: Challenge | None
     ok: bool
+
+    @property
+    def skipped(self) -> bool:
+        return self.answer.status == Answer.Status.ABAND
+
+    @property
+    def excerpt(self) -> str:
+        return rendering.plain_text(self.challenge.instruction) if self.challenge else ""
 
 
 def results(assessment: Assessment) -> list[ResultLine]:

@@ -26,6 +26,7 @@ from .models import Answer, Assessment, KnowledgeElement, SavedTutorial, UsefulT
 # Stored as the raw answer of a skipped question ("Je passe").
 SKIPPED_VALUE = "#ABAND#"
 # The client's countdown and the server's clock may differ by a network round trip.
+MAX_ANSWER_LENGTH = 2000  # per input; the form says so with maxlength too
 TIMER_GRACE_SECONDS = 3
 
 
@@ -212,8 +213,34 @@ def start_demo(*, now: datetime | None = None) -> Assessment:
         kind=Assessment.Kind.DEMO,
         release=ref.release,
         current_challenge_id=ref.demo[0],
-        current_challenge_asked_at=now or timezone.now(),
+        current_challenge_asked_at=asked_at(ref.challenges.get(ref.demo[0]), now or timezone.now()),
     )
+
+
+def asked_at(challenge: Challenge | None, now: datetime) -> datetime | None:
+    """When a question counts as asked: now, or — for a timed one — only once the learner starts its timer
+    after being warned of the time limit (``start_timer``)."""
+    return None if challenge is not None and challenge.timer else now
+
+
+def start_timer(
+    assessment_id, user, challenge_id: str, *, demo_ids=(), now: datetime | None = None
+) -> Assessment:
+    """The learner read the time-limit warning and starts the countdown of the current timed question."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        assessment = Assessment.objects.select_for_update().filter(pk=assessment_id).first()
+        if assessment is None or not _owns(assessment, user, demo_ids):
+            raise Refused(_("Cette évaluation n'existe pas ou ne vous appartient pas."), 404)
+        challenge = cache.current().challenges.get(challenge_id)
+        if not assessment.is_started or assessment.current_challenge_id != challenge_id or challenge is None:
+            raise Refused(_("Cette question n'est plus la question en cours."), 409)
+        if (
+            challenge.timer and assessment.current_challenge_asked_at is None
+        ):  # a second click changes nothing
+            assessment.current_challenge_asked_at = now
+            assessment.save(update_fields=["current_challenge_asked_at", "updated_at"])
+        return assessment
 
 
 # --- answering ---------------------------------------------------------------------------------------
@@ -273,6 +300,8 @@ def _submit_answer_locked(assessment_id, user, submitted: SubmittedAnswer, demo_
         challenge = ref.challenges.get(submitted.challenge_id)
         if challenge is None:
             raise Refused(_("Cette question n'existe plus."), 409)
+        if challenge.timer and assessment.current_challenge_asked_at is None and not submitted.skipped:
+            raise Refused(_("Lancez d'abord le chronomètre de cette question."), 409)
         status = _grade(challenge, submitted, assessment, now)
         elapsed = (
             int((now - assessment.current_challenge_asked_at).total_seconds())
@@ -327,6 +356,12 @@ def _grade(challenge: Challenge, submitted: SubmittedAnswer, assessment: Assessm
         raise Refused(_("Vous devez répondre à la question ou la passer (« Je passe »)."))
     if isinstance(submitted.value, dict) and any(not str(v).strip() for v in submitted.value.values()):
         raise Refused(_("Répondez à chaque champ, ou passez la question (« Je passe »)."))
+    values = submitted.value.values() if isinstance(submitted.value, dict) else [submitted.value]
+    if any(len(str(v)) > MAX_ANSWER_LENGTH for v in values):
+        raise Refused(
+            _("Votre réponse est trop longue : %(max)s caractères au plus par champ.")
+            % {"max": MAX_ANSWER_LENGTH}
+        )
     verdict = verdict_for(challenge, submitted.value)
     timed_out = False
     if challenge.timer and assessment.current_challenge_asked_at:
@@ -433,7 +468,7 @@ def _ask_next(
         fields += ["state", "completed_at"]
     else:
         assessment.current_challenge_id = chosen.id
-        assessment.current_challenge_asked_at = now
+        assessment.current_challenge_asked_at = asked_at(ref.challenges.get(chosen.id), now)
     if assessment._state.adding:
         assessment.save()
     else:
@@ -446,7 +481,7 @@ def _after_demo_answer(assessment: Assessment, ref: Referential, now: datetime) 
     assessment.answer_count = len(answered)
     if remaining:
         assessment.current_challenge_id = remaining[0]
-        assessment.current_challenge_asked_at = now
+        assessment.current_challenge_asked_at = asked_at(ref.challenges[remaining[0]], now)
         assessment.save(
             update_fields=["current_challenge_id", "current_challenge_asked_at", "answer_count", "updated_at"]
         )

@@ -11,6 +11,7 @@ urlpatterns = [
     path("competences/<str:code>/remettre-a-zero/", views.reset, name="reset"),
     path("evaluations/<uuid:assessment_id>/", views.assessment, name="assessment"),
     path("evaluations/<uuid:assessment_id>/repondre/", views.answer, name="answer"),
+    path("evaluations/<uuid:assessment_id>/chronometre/", views.start_timer, name="start_timer"),
     path("evaluations/<uuid:assessment_id>/resultats/", views.results, name="results"),
     path(
         "evaluations/<uuid:assessment_id>/reponses/<str:challenge_id>/", views.correction, name="correction"

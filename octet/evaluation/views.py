@@ -12,6 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -85,8 +86,13 @@ def retry(request, code):
 
 
 @login_required
-@require_POST
 def reset(request, code):
+    """GET: what a reset will erase, and a confirmation button; POST: the reset itself."""
+    if request.method != "POST":
+        if code not in cache.current().competences:
+            raise Http404
+        card = selectors.competence_card(request.user, code, _language())
+        return render(request, "evaluation/reset_confirm.html", {"card": card, "nav": "profile"})
     try:
         services.reset(request.user, code)
     except services.Refused as exc:
@@ -128,6 +134,8 @@ def _render_question(
     challenge = ref.challenges.get(current.current_challenge_id)
     if challenge is None:
         raise Http404
+    if challenge.timer and current.current_challenge_asked_at is None:
+        return _render_timer_warning(request, current, challenge, error=error, status=status)
     remaining = None
     if challenge.timer and current.current_challenge_asked_at:
         elapsed = (timezone.now() - current.current_challenge_asked_at).total_seconds()
@@ -149,11 +157,44 @@ def _render_question(
         "number": current.answer_count + 1,
         "error": error,
         "previous": previous or {},
-        "competence_name": translate(ref.competences[current.competence].name, _language())
-        if current.competence
-        else "",
+        "competence_name": _competence_name(current),
     }
     return render(request, "evaluation/challenge.html", context, status=status)
+
+
+def _competence_name(current: Assessment) -> str:
+    if not current.competence:
+        return ""
+    return translate(cache.current().competences[current.competence].name, _language())
+
+
+def _render_timer_warning(request, current: Assessment, challenge, *, error=None, status=200):
+    """Before a timed question: the time limit is announced and the countdown starts on the learner's go."""
+    minutes, seconds = divmod(challenge.timer, 60)
+    context = {
+        "assessment": current,
+        "challenge": challenge,
+        "minutes": minutes,
+        "seconds": seconds,
+        "number": current.answer_count + 1,
+        "competence_name": _competence_name(current),
+        "error": error,
+    }
+    return render(request, "evaluation/timer_warning.html", context, status=status)
+
+
+@require_POST
+def start_timer(request, assessment_id):
+    try:
+        services.start_timer(
+            assessment_id,
+            request.user,
+            request.POST.get("challenge_id", ""),
+            demo_ids=request.session.get(DEMO_SESSION_KEY, []),
+        )
+    except services.Refused as exc:
+        return _refused(request, exc)
+    return redirect("evaluation:assessment", assessment_id=assessment_id)
 
 
 def _submitted_answer(request, challenge) -> services.SubmittedAnswer:
@@ -395,16 +436,16 @@ def tutorial_action(request, tutorial_id, action):
         actions[action](request.user, tutorial_id)
     except services.Refused as exc:
         return _refused(request, exc)
+    next_url = request.POST.get("next", "")
+    if not (next_url.startswith("/") and not next_url.startswith("//")):
+        next_url = reverse("evaluation:tutorial", args=[tutorial_id])
     if request.headers.get("HX-Request"):
         saved, useful = selectors.tutorial_state(request.user, tutorial_id)
         tuto = cache.current().tutorials[tutorial_id]
-        return render(
-            request, "evaluation/_tutorial_actions.html", {"tutorial": tuto, "saved": saved, "useful": useful}
-        )
-    next_url = request.POST.get("next", "")
-    if next_url.startswith("/") and not next_url.startswith("//"):
-        return redirect(next_url)
-    return redirect("evaluation:tutorial", tutorial_id=tutorial_id)
+        # The fresh buttons go back to the page the learner is on, should they be used without htmx.
+        context = {"tutorial": tuto, "saved": saved, "useful": useful, "next": next_url}
+        return render(request, "evaluation/_tutorial_actions.html", context)
+    return redirect(next_url)
 
 
 def health(request):

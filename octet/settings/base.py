@@ -135,6 +135,8 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "") == "1"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Octet <ne-pas-repondre@octet.localhost>")
+# Where users report an accessibility problem (shown in the accessibility statement).
+ACCESSIBILITY_CONTACT_EMAIL = os.environ.get("ACCESSIBILITY_CONTACT_EMAIL", "accessibilite@octet.example")
 
 # Product rules that are settings (spec: learning.md, referential.md)
 MAX_REACHABLE_LEVEL = int(os.environ.get("MAX_REACHABLE_LEVEL", "6"))

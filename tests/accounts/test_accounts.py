@@ -41,6 +41,11 @@ def test_sign_up_with_email_signs_in_and_sends_a_confirmation(client):
     assert user.email_confirmed_at is not None
 
 
+def test_the_confirmation_email_speaks_the_language_the_person_chose(client):
+    signup(client, lang="en")
+    assert mail.outbox[0].subject == "Confirm your email address"
+
+
 def test_sign_up_with_a_username(client):
     assert signup(client, email="", username="lea.martin0512").status_code == 302
     assert User.objects.get().username == "lea.martin0512"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import time
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -540,9 +539,8 @@ def test_unknown_kind_is_a_solution_error():
             grade(kind, "1", "1")
 
 
-def test_huge_answers_do_not_hang():
+def test_huge_answers_are_graded_without_an_unbounded_edit_distance():
     huge = "wikipedia" * 12_000  # 108,000 characters
-    start = time.perf_counter()
     assert grade("QROC", "wikipedia", huge) is KO
     assert grade("QROC", huge, huge) is OK
     assert grade("QROC", huge, huge[:-1] + "x") is KO  # beyond the edit-distance cap: refused, quickly
@@ -552,7 +550,6 @@ def test_huge_answers_do_not_hang():
     assert grade("QROC", "3", "3" * 100_000, format="nombre") is KO
     with pytest.raises(AnswerError):
         grade("QCM", "1", ",".join(["1"] * 50_000) + ",x", proposals="- a\n- b")
-    assert time.perf_counter() - start < 5
 
 
 @pytest.mark.parametrize(

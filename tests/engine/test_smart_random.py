@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import doctest
 import math
-import time
 from collections import Counter
 
 import pytest
@@ -473,22 +472,6 @@ def test_the_first_question_of_a_run_is_in_an_easy_tube():
     skills = tube("a", [1, 2, 3, 4, 5, 6]) + tube("d", [1, 2, 3])
     asked, _ = run(skills, challenges_for(skills), 6)
     assert asked[0].startswith("d2-")
-
-
-def test_performance_well_under_a_millisecond():
-    skills = [s for t in "abcde" for s in tube(t, [1, 2, 3, 4, 5])]  # 25 skills
-    challenges = challenges_for(skills, per_skill=2) + [
-        ChallengeInfo(f"{s.id}-t", s.id, timed=True) for s in skills[:10]
-    ]
-    assert len(challenges) == 60
-    knowledge = {s.id: ke(s, ok=s.level <= 2) for s in skills[::3]}
-    s = state(skills, challenges, knowledge, answered=[c.id for c in challenges[:8]])
-    next_challenge(s)
-    runs = 500
-    start = time.perf_counter()
-    for _ in range(runs):
-        next_challenge(s)
-    assert (time.perf_counter() - start) / runs < 0.001
 
 
 def test_doctests():

@@ -19,6 +19,10 @@ ANSWER_QUERY_BUDGET = 10
 def post_current_answer(client, referential, *, expect_level_up=None):
     assessment = Assessment.objects.filter(state="started").get()
     fields = right_answer_fields(referential.challenges[assessment.current_challenge_id])
+    if assessment.current_challenge_asked_at is None:  # a timed question: its countdown starts first
+        client.post(
+            f"/evaluations/{assessment.pk}/chronometre/", {"challenge_id": assessment.current_challenge_id}
+        )
     with CaptureQueriesContext(connection) as queries:
         response = client.post(f"/evaluations/{assessment.pk}/repondre/", fields)
     assert response.status_code == 302

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from octet.evaluation.models import Answer, Assessment, KnowledgeElement
-from tests.helpers import right_answer_fields, wrong_answer_fields
+from tests.helpers import post_answer, right_answer_fields, wrong_answer_fields
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +22,7 @@ def current_challenge(assessment, referential):
 
 
 def answer(client, assessment, fields):
-    return client.post(f"/evaluations/{assessment.pk}/repondre/", fields)
+    return post_answer(client, assessment, fields)
 
 
 def test_first_question_is_at_level_2_and_the_page_shows_it(learner_client, referential):
@@ -87,6 +87,17 @@ def test_an_empty_answer_is_refused_with_a_message_and_nothing_is_stored(learner
     assert current_challenge(assessment, referential).id == challenge.id
 
 
+def test_an_endless_answer_is_refused_with_a_message_and_nothing_is_stored(learner_client, referential):
+    assessment = start(learner_client)
+    Assessment.objects.filter(pk=assessment.pk).update(current_challenge_id="adresse2-a")  # a QROC
+    challenge = referential.challenges["adresse2-a"]
+    key = next(k for k in right_answer_fields(challenge) if k.startswith("input-"))
+    response = answer(learner_client, assessment, {"challenge_id": challenge.id, key: "A" * 10_000})
+    assert response.status_code == 400
+    assert "trop longue" in response.content.decode() and 'maxlength="2000"' in response.content.decode()
+    assert not Answer.objects.exists()
+
+
 def test_an_answer_to_another_question_is_refused(learner_client, referential):
     assessment = start(learner_client)
     current = current_challenge(assessment, referential)
@@ -128,6 +139,22 @@ def test_skipping_stores_a_failure(learner_client, referential):
     assert stored.status == "aband"
     direct = KnowledgeElement.objects.get(source="direct")
     assert direct.status == "invalidated" and direct.earned_pix == 0
+
+
+def test_results_tell_skipped_questions_apart_and_a_level_0_is_not_congratulated(learner_client, referential):
+    assessment = start(learner_client)
+    for _ in range(30):
+        assessment.refresh_from_db()
+        if not assessment.is_started:
+            break
+        answer(learner_client, assessment, {"challenge_id": assessment.current_challenge_id, "skip": "1"})
+    page = learner_client.get(f"/evaluations/{assessment.pk}/resultats/").content.decode()
+    assert "Évaluation terminée" in page and "Félicitations" not in page
+    assert "Passée :" in page and "Non réussie :" not in page
+    correction = learner_client.get(
+        f"/evaluations/{assessment.pk}/reponses/{Answer.objects.first().challenge_id}/"
+    ).content.decode()
+    assert "Question passée" in correction and "Réponse incorrecte" not in correction
 
 
 def test_another_learners_assessment_cannot_be_seen_nor_answered(client, learner, other_learner, referential):

@@ -7,7 +7,7 @@ import time_machine
 
 from octet.accounts.models import AuditRecord
 from octet.evaluation.models import Answer, Assessment, KnowledgeElement
-from tests.helpers import right_answer_fields, wrong_answer_fields
+from tests.helpers import post_answer, right_answer_fields, wrong_answer_fields
 
 pytestmark = pytest.mark.django_db
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
@@ -23,7 +23,7 @@ def run_whole_evaluation(client, referential, *, right_up_to_level=8, code="1.1"
         challenge = referential.challenges[assessment.current_challenge_id]
         good = referential.skills[challenge.skill].level <= right_up_to_level
         fields = right_answer_fields(challenge) if good else wrong_answer_fields(challenge)
-        client.post(f"/evaluations/{assessment.pk}/repondre/", fields)
+        post_answer(client, assessment, fields)
     raise AssertionError("the evaluation never ended")
 
 
@@ -37,6 +37,10 @@ def test_reset_is_refused_before_4_days_then_wipes_the_competence(learner_client
         assert not KnowledgeElement.objects.filter(status="reset").exists()
         assert not AuditRecord.objects.filter(action="competence.reset").exists()
     with time_machine.travel(T0 + timedelta(days=4, minutes=1), tick=False):
+        # The button leads to a confirmation page first: asking changes nothing.
+        page = learner_client.get("/competences/1.1/remettre-a-zero/").content.decode()
+        assert "Oui, remettre à zéro" in page and "Vous avez aujourd'hui le niveau" in page
+        assert not KnowledgeElement.objects.filter(status="reset").exists()
         response = learner_client.post("/competences/1.1/remettre-a-zero/", follow=True)
         assert "remise à zéro" in response.content.decode()
         current_skills = (
@@ -123,3 +127,52 @@ def test_a_tampered_remaining_time_cannot_buy_more_time(learner_client, referent
         fields = right_answer_fields(referential.challenges[TIMED]) | {"timer_remaining": "9999"}
         learner_client.post(f"/evaluations/{assessment.pk}/repondre/", fields)
     assert Answer.objects.get().status == "timedout"
+
+
+def land_on_the_timed_question_unstarted(client):
+    client.post("/competences/1.1/commencer/")
+    assessment = Assessment.objects.get()
+    Assessment.objects.filter(pk=assessment.pk).update(
+        current_challenge_id=TIMED, current_challenge_asked_at=None
+    )
+    return assessment
+
+
+def test_a_timed_question_is_announced_and_its_countdown_starts_on_the_learners_go(
+    learner_client, referential
+):
+    assessment = land_on_the_timed_question_unstarted(learner_client)
+    page = learner_client.get(f"/evaluations/{assessment.pk}/").content.decode()
+    assert "Question chronométrée" in page and "1 minute" in page
+    assert 'name="validate"' not in page  # the question itself is not shown yet
+    with time_machine.travel(T0, tick=False):
+        learner_client.post(f"/evaluations/{assessment.pk}/chronometre/", {"challenge_id": TIMED})
+        learner_client.post(
+            f"/evaluations/{assessment.pk}/chronometre/", {"challenge_id": TIMED}
+        )  # idempotent
+    assessment.refresh_from_db()
+    assert assessment.current_challenge_asked_at == T0
+    with time_machine.travel(T0 + timedelta(seconds=20), tick=False):
+        page = learner_client.get(f"/evaluations/{assessment.pk}/").content.decode()
+    assert 'role="timer"' in page and 'data-remaining="40"' in page
+
+
+def test_an_answer_before_the_timer_started_is_refused_and_stores_nothing(learner_client, referential):
+    assessment = land_on_the_timed_question_unstarted(learner_client)
+    response = learner_client.post(
+        f"/evaluations/{assessment.pk}/repondre/", right_answer_fields(referential.challenges[TIMED])
+    )
+    assert response.status_code == 409
+    assert "abord le chronomètre" in response.content.decode()
+    assert not Answer.objects.exists()
+
+
+def test_another_learner_cannot_start_my_timer(learner_client, client, referential):
+    from tests.conftest import make_user
+
+    assessment = land_on_the_timed_question_unstarted(learner_client)
+    client.force_login(make_user("autre@example.org"))
+    response = client.post(f"/evaluations/{assessment.pk}/chronometre/", {"challenge_id": TIMED})
+    assert response.status_code == 404
+    assessment.refresh_from_db()
+    assert assessment.current_challenge_asked_at is None

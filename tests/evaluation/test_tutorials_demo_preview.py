@@ -20,8 +20,12 @@ def test_saving_a_tutorial_is_idempotent_and_can_be_undone(learner_client, learn
 
 
 def test_useful_mark_and_htmx_fragment(learner_client, learner):
-    response = learner_client.post("/tutos/tuto-mdp/utile/", HTTP_HX_REQUEST="true")
+    response = learner_client.post(
+        "/tutos/tuto-mdp/utile/", {"next": "/tutos/?page=2"}, HTTP_HX_REQUEST="true"
+    )
     assert response.status_code == 200 and 'aria-pressed="true"' in response.content.decode()
+    # Without htmx the new buttons must still lead back to the learner's page, not to the action URL.
+    assert 'name="next" value="/tutos/?page=2"' in response.content.decode()
     assert UsefulTutorial.objects.filter(user=learner, tutorial_id="tuto-mdp").exists()
     learner_client.post("/tutos/tuto-mdp/pas-utile/")
     assert not UsefulTutorial.objects.exists()

@@ -19,14 +19,21 @@
     var remaining = parseInt(el.dataset.remaining, 10);
     var output = el.querySelector("[data-timer-value]");
     var field = document.getElementById(el.dataset.field);
-    var announced = false;
+    var announce = document.getElementById("timer-announce");
+    var expired = document.getElementById("timer-expired");
+    var expiredShown = false;
+    function say(text) { if (announce) announce.textContent = text; }
     function render() {
       var m = Math.floor(Math.max(remaining, 0) / 60), s = Math.max(remaining, 0) % 60;
       output.textContent = m + ":" + (s < 10 ? "0" : "") + s;
       if (field) field.value = Math.max(remaining, 0);
-      if (remaining <= 0) {
+      // A screen reader hears the countdown only at a few moments, never every second.
+      if (remaining === 30 || remaining === 10) say(el.dataset.soonText.replace("{n}", remaining));
+      if (remaining <= 0 && !expiredShown) {
+        expiredShown = true;
         el.classList.add("expired");
-        if (!announced) { el.setAttribute("aria-live", "assertive"); announced = true; }
+        if (expired) expired.hidden = false;
+        say(el.dataset.expiredText);
       }
     }
     render();
@@ -59,4 +66,28 @@
       }
     });
   }
+
+  // After htmx replaces a block, keep keyboard users where they were (WCAG 2.4.3): the pressed tutorial
+  // button again, or the correction that was just opened.
+  var pendingFocus = null;
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var form = event.detail.requestConfig && event.detail.requestConfig.elt;
+    var box = form && form.closest && form.closest(".tutorial-actions");
+    if (!box) return;
+    pendingFocus = { id: box.id, index: Array.prototype.indexOf.call(box.querySelectorAll("form"), form) };
+  });
+  document.addEventListener("htmx:afterSettle", function (event) {
+    var target = event.detail.target;
+    if (target && target.id === "correction-panel") {
+      var panel = target.querySelector(".correction");
+      if (panel) panel.focus();
+      return;
+    }
+    if (!pendingFocus) return;
+    var box = document.getElementById(pendingFocus.id);
+    var forms = box ? box.querySelectorAll("form") : [];
+    var button = forms[pendingFocus.index] && forms[pendingFocus.index].querySelector("button");
+    if (button) button.focus();
+    pendingFocus = null;
+  });
 })();
