@@ -81,12 +81,13 @@ class Command(BaseCommand):
             if not assessment.is_started:
                 return
             challenge = ref.challenges[assessment.current_challenge_id]
+            moment = when + timedelta(seconds=30 * (step + 1))
+            if assessment.current_challenge_asked_at is None:  # a timed question: start its countdown
+                services.start_timer(assessment.pk, learner, challenge.id, now=moment - timedelta(seconds=10))
             succeed = _knows(ref, ref.skills[challenge.skill], level)
             value = correct_answer(challenge) if succeed else ""
             submitted = services.SubmittedAnswer(challenge.id, value, skipped=not succeed)
-            services.submit_answer(
-                assessment.pk, learner, submitted, now=when + timedelta(seconds=30 * (step + 1))
-            )
+            services.submit_answer(assessment.pk, learner, submitted, now=moment)
 
 
 def _knows(ref, skill, level: float) -> bool:
