@@ -47,3 +47,18 @@ def test_staff_unblocks_a_locked_account_with_an_audit_record(client):
     assert not protection.locked and protection.failure_count == 0
     record = AuditRecord.objects.get(action="unblock_login")
     assert record.actor == admin and record.before == {"failures": 50, "locked": True}
+
+
+@pytest.mark.django_db
+def test_error_pages_speak_to_the_user_in_french(client, rf):
+    from django.test import Client
+    from django.views.defaults import server_error
+
+    missing = client.get("/cette-page-nexiste-pas/")
+    assert missing.status_code == 404 and "Page introuvable" in missing.content.decode()
+    strict = Client(enforce_csrf_checks=True)
+    expired = strict.post("/connexion/", {"login": "x", "password": "y"})
+    assert expired.status_code == 403 and "Page expirée" in expired.content.decode()
+    assert "Rien n'a été enregistré" in expired.content.decode().replace("&#x27;", "'")
+    crashed = server_error(rf.get("/"))
+    assert crashed.status_code == 500 and "Le service a rencontré une erreur" in crashed.content.decode()
