@@ -52,7 +52,7 @@ def test_staff_unblocks_a_locked_account_with_an_audit_record(client):
 @pytest.mark.django_db
 def test_error_pages_speak_to_the_user_in_french(client, rf):
     from django.test import Client
-    from django.views.defaults import server_error
+    from django.views.defaults import permission_denied, server_error
 
     missing = client.get("/cette-page-nexiste-pas/")
     assert missing.status_code == 404 and "Page introuvable" in missing.content.decode()
@@ -60,5 +60,9 @@ def test_error_pages_speak_to_the_user_in_french(client, rf):
     expired = strict.post("/connexion/", {"login": "x", "password": "y"})
     assert expired.status_code == 403 and "Page expirée" in expired.content.decode()
     assert "Rien n'a été enregistré" in expired.content.decode().replace("&#x27;", "'")
+    request = rf.get("/")
+    request.user = make_user("curieux@example.org")
+    denied = permission_denied(request, exception=None)
+    assert denied.status_code == 403 and "Accès refusé" in denied.content.decode()
     crashed = server_error(rf.get("/"))
     assert crashed.status_code == 500 and "Le service a rencontré une erreur" in crashed.content.decode()
