@@ -85,6 +85,8 @@ def test_newcomer_signs_up_takes_competence_1_1_and_sees_the_result(page, refere
     page.get_by_role("link", name=re.compile("Réponse à la question 1")).click()
     page.locator("#correction-panel .correction").wait_for()
     assert page.locator("#correction-panel").get_by_text("Bonne réponse").is_visible()
+    # Keyboard and screen-reader users land on the correction they opened, not back at the top.
+    page.wait_for_function("document.activeElement.classList.contains('correction')")
     assert axe_violations(page) == []
     screenshot(page, "06-correction")
 
@@ -174,3 +176,19 @@ def test_sign_up_page_layout_a_user_sees(page):
     error = page.locator(f"#{terms.get_attribute('id')}_error")
     assert error.is_visible()
     assert error.bounding_box()["y"] > terms.bounding_box()["y"]  # the error sits below, on its own line
+
+
+def test_keyboard_focus_stays_put_when_htmx_replaces_a_block(page, referential):
+    sign_up(page, "focus@example.org")
+    page.get_by_role("button", name=re.compile("Commencer Mener une recherche")).click()
+    page.wait_for_url(re.compile(r"/evaluations/"))
+    page.get_by_role("button", name="Je passe").click()  # a failure: its tutorials become recommended
+    page.wait_for_load_state()
+
+    page.goto("/tutos/")
+    save = page.locator(".tutorial-actions button", has_text="Enregistrer").first
+    save.focus()
+    page.keyboard.press("Enter")
+    page.locator(".tutorial-actions button[aria-pressed=true]").first.wait_for()
+    focused = page.evaluate("[document.activeElement.tagName, document.activeElement.textContent]")
+    assert focused[0] == "BUTTON" and "Enregistré" in focused[1]  # the same button, now pressed

@@ -25,8 +25,9 @@ from .models import Answer, Assessment, KnowledgeElement, SavedTutorial, UsefulT
 
 # Stored as the raw answer of a skipped question ("Je passe").
 SKIPPED_VALUE = "#ABAND#"
+# Longest text accepted per input; the form's maxlength comes from here too (octet_tags).
+MAX_ANSWER_LENGTH = 2000
 # The client's countdown and the server's clock may differ by a network round trip.
-MAX_ANSWER_LENGTH = 2000  # per input; the form says so with maxlength too
 TIMER_GRACE_SECONDS = 3
 
 
@@ -235,9 +236,8 @@ def start_timer(
         challenge = cache.current().challenges.get(challenge_id)
         if not assessment.is_started or assessment.current_challenge_id != challenge_id or challenge is None:
             raise Refused(_("Cette question n'est plus la question en cours."), 409)
-        if (
-            challenge.timer and assessment.current_challenge_asked_at is None
-        ):  # a second click changes nothing
+        already_started = assessment.current_challenge_asked_at is not None  # a second click changes nothing
+        if challenge.timer and not already_started:
             assessment.current_challenge_asked_at = now
             assessment.save(update_fields=["current_challenge_asked_at", "updated_at"])
         return assessment

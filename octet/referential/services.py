@@ -43,10 +43,9 @@ def load(content_dir: Path | None = None) -> LoadResult:
         release, created = ContentRelease.objects.get_or_create(
             id=ref.release, defaults={"payload": to_payload(ref), "summary": statistics(ref)["totals"]}
         )
-        previous = list(
-            ContentRelease.objects.filter(is_current=True).exclude(pk=release.pk).values_list("id", flat=True)
-        )
-        ContentRelease.objects.filter(is_current=True).exclude(pk=release.pk).update(is_current=False)
+        others = ContentRelease.objects.filter(is_current=True).exclude(pk=release.pk)
+        previous = list(others.values_list("id", flat=True))
+        others.update(is_current=False)
         if not release.is_current:
             release.is_current = True
             release.save(update_fields=["is_current", "loaded_at"])

@@ -1,5 +1,7 @@
 from django import template
 
+from octet.evaluation.services import MAX_ANSWER_LENGTH
+
 register = template.Library()
 
 
@@ -19,3 +21,9 @@ def split_commas(value):
 @register.filter
 def first_block(pieces):
     return next((p.block for p in pieces or () if p.block), None)
+
+
+@register.simple_tag
+def max_answer_length():
+    """The server's limit, so that the form's maxlength can never disagree with it."""
+    return MAX_ANSWER_LENGTH
